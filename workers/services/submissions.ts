@@ -1,0 +1,105 @@
+/** Scoring a submitted attempt, storing it and handing it to the queue. */
+import { ApiError } from "../errors";
+import type { Env } from "../env";
+import type { Repositories } from "../db/repositories";
+import { checkPlausibility, type FlagReason } from "../domain/plausibility";
+import { scoreAttempt, toCharacters, type KeystrokeData } from "../domain/scoring";
+import { sha256Hex } from "../domain/crypto";
+import { publishTestResult } from "./result-publisher";
+
+export interface Submission {
+  typedText: string;
+  timeTaken: number;
+  keystrokeData?: KeystrokeData | undefined;
+}
+
+export interface SubmissionOutcome {
+  testResultId: number;
+  wpm: number;
+  rawWpm: number;
+  accuracy: number;
+  errors: number;
+  correctChars: number;
+  consistency: number | null;
+  flagged: boolean;
+  flagReasons: FlagReason[];
+  reattemptCount: number;
+  queued: boolean;
+}
+
+/**
+ * Scores `submission` against the test's text on the server (the client's numbers are never
+ * trusted), stores the result with its details and a snapshot of the test, and enqueues it.
+ */
+export async function submitAttempt(
+  env: Env,
+  repos: Repositories,
+  userId: number,
+  testId: number,
+  submission: Submission,
+  waitUntil: (p: Promise<unknown>) => void,
+): Promise<SubmissionOutcome> {
+  const test = await repos.tests.findById(testId);
+  if (!test) throw new ApiError("NOT_FOUND", `Test ${testId} not found`);
+  if (toCharacters(submission.typedText).length === 0) {
+    throw new ApiError("VALIDATION_ERROR", "typedText must not be empty", {
+      fields: [{ field: "typedText", message: "Must not be empty" }],
+    });
+  }
+
+  const keyTimings = submission.keystrokeData?.keyTimings;
+  const score = scoreAttempt(test.content, submission.typedText, submission.timeTaken, keyTimings);
+  const verdict = checkPlausibility({
+    typedText: submission.typedText,
+    timeTakenSeconds: submission.timeTaken,
+    wpm: score.wpm,
+    ...(keyTimings ? { keyTimings } : {}),
+  });
+
+  const result = await repos.testResults.insert(
+    {
+      userId,
+      testId,
+      type: "practice",
+      wpm: score.wpm,
+      rawWpm: score.rawWpm,
+      accuracy: score.accuracy,
+      errors: score.errors,
+      correctChars: score.correctChars,
+      consistency: score.consistency,
+      timeTaken: submission.timeTaken,
+      flagged: verdict.flagged,
+      resultDetails: {
+        typedText: submission.typedText,
+        typedChars: score.typedChars,
+        keystrokeData: submission.keystrokeData ?? null,
+        flagReasons: verdict.reasons,
+      },
+      testDetails: {
+        title: test.title,
+        category: test.category,
+        difficulty: test.difficulty,
+        language: test.language,
+        durationSeconds: test.durationSeconds,
+        contentLength: toCharacters(test.content).length,
+        contentSha256: await sha256Hex(test.content),
+      },
+    },
+    new Date(),
+  );
+
+  const queued = await publishTestResult(env, repos, result, test.category, waitUntil);
+  return {
+    testResultId: result.id,
+    wpm: score.wpm,
+    rawWpm: score.rawWpm,
+    accuracy: score.accuracy,
+    errors: score.errors,
+    correctChars: score.correctChars,
+    consistency: score.consistency,
+    flagged: verdict.flagged,
+    flagReasons: verdict.reasons,
+    reattemptCount: result.reattemptCount,
+    queued,
+  };
+}

@@ -10,10 +10,13 @@ export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (result.success) return;
-      const fields: FieldIssue[] = result.error.issues.map((issue) => ({
-        field: issue.path.length > 0 ? issue.path.map(String).join(".") : "body",
-        message: issue.message,
-      }));
+      // One entry per field; a field breaking several rules gets its messages joined.
+      const byField = new Map<string, string[]>();
+      for (const issue of result.error.issues) {
+        const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "body";
+        byField.set(field, [...(byField.get(field) ?? []), issue.message]);
+      }
+      const fields: FieldIssue[] = [...byField].map(([field, messages]) => ({ field, message: messages.join("; ") }));
       throw validationError(fields);
     },
   });

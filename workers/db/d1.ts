@@ -183,6 +183,7 @@ function build(db: Db, d1: D1Database): Repositories {
             resultDetails: JSON.stringify(result.resultDetails),
             testDetails: JSON.stringify(result.testDetails),
             reattemptCount: sql`(SELECT count(*) FROM test_results WHERE test_id = ${result.testId} AND user_id = ${result.userId})`,
+            queuedAt: now,
             createdAt: now,
             updatedAt: now,
           })
@@ -215,12 +216,15 @@ function build(db: Db, d1: D1Database): Repositories {
         if (ids.length === 0) return;
         await db.update(testResults).set({ queuedAt: now }).where(inArray(testResults.id, ids));
       },
-      async listUnqueued(olderThan, limit) {
+      async markOwed(id) {
+        await db.update(testResults).set({ queuedAt: null }).where(eq(testResults.id, id));
+      },
+      async listUnqueued(limit) {
         return db
           .select({ ...resultSummaryColumns, category: tests.category })
           .from(testResults)
           .innerJoin(tests, eq(tests.id, testResults.testId))
-          .where(and(isNull(testResults.queuedAt), lt(testResults.createdAt, olderThan)))
+          .where(isNull(testResults.queuedAt))
           .orderBy(asc(testResults.createdAt))
           .limit(limit);
       },

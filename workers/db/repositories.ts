@@ -140,14 +140,19 @@ export interface ResultPosition {
 }
 
 export interface TestResultRepository {
-  /** Stores a result (reattemptCount counted in the same statement) and returns it. */
+  /**
+   * Stores a result (reattemptCount counted in the same statement) marked as handed to the
+   * queue at `now`, and returns it.
+   */
   insert(result: NewTestResult, now: Date): Promise<TestResultRecord>;
   /** The user's results newest first, strictly after `before` when given. */
   listForUser(userId: number, filter: { testId?: number }, before: ResultPosition | null, limit: number): Promise<TestResultRecord[]>;
   findForUser(userId: number, id: number): Promise<TestResultDetailRecord | null>;
   markQueued(ids: number[], now: Date): Promise<void>;
-  /** Results whose queue hand-off is still owed, created before `olderThan`. */
-  listUnqueued(olderThan: Date, limit: number): Promise<Array<TestResultRecord & { category: string }>>;
+  /** Clears the queue mark of a result whose hand-off failed, so the sweep re-sends it. */
+  markOwed(id: number): Promise<void>;
+  /** Results whose queue hand-off is still owed, oldest first. */
+  listUnqueued(limit: number): Promise<Array<TestResultRecord & { category: string }>>;
 }
 
 export interface StoredResponse {

@@ -89,7 +89,7 @@ export const testResults = sqliteTable(
     testDetails: text("test_details").notNull(),
     /** How many earlier attempts of this test the user had made. */
     reattemptCount: integer("reattempt_count").notNull().default(0),
-    /** When the `test-results` message was accepted by the queue; null = still owed (outbox). */
+    /** When the `test-results` message was handed to the queue; null = hand-off failed, still owed. */
     queuedAt: integer("queued_at", { mode: "timestamp_ms" }),
     ...timestamps,
   },

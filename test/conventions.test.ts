@@ -40,6 +40,17 @@ describe("HTTP conventions", () => {
     expectError(await api("PATCH", "/api/user/profile", { body: {} }), 405, "METHOD_NOT_ALLOWED");
   });
 
+  it("answers CORS preflights so browser apps on other origins can call the API", async () => {
+    const res = await api("OPTIONS", "/api/tests/1/submit", {
+      headers: { Origin: "https://app.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization, content-type, idempotency-key" },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(res.headers.get("Access-Control-Allow-Headers")?.toLowerCase()).toContain("idempotency-key");
+    const get = await api("GET", "/api/health", { headers: { Origin: "https://app.example" } });
+    expect(get.headers.get("Access-Control-Expose-Headers")).toContain("X-Request-Id");
+  });
+
   it("turns malformed JSON into INVALID_REQUEST", async () => {
     const res = await api("POST", "/api/auth/signin", { rawBody: '{"username": "x",', headers: { "Content-Type": "application/json" } });
     expectError(res, 400, "INVALID_REQUEST");

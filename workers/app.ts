@@ -1,6 +1,7 @@
 /** The Hono application: conventions of the API contract, then one router per resource. */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { ConfigError, loadConfig } from "./config";
 import { d1Repositories } from "./db/d1";
@@ -20,6 +21,16 @@ export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
 
   app.use("*", requestContext);
+  // Bearer tokens, not cookies, authenticate: any origin may call the API from a browser.
+  app.use(
+    "*",
+    cors({
+      origin: "*",
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"],
+      exposeHeaders: ["X-Request-Id", "X-API-Version", "Idempotent-Replayed", "Retry-After", "Allow"],
+      maxAge: 86_400,
+    }),
+  );
   app.use("*", async (c, next) => {
     c.set("config", loadConfig(c.env));
     c.set("repos", d1Repositories(c.env.DB));

@@ -120,6 +120,14 @@ describe("health", () => {
     expect(JSON.stringify(res.body)).not.toContain("D1_ERROR");
   });
 
+  it("reports unexpected failures as INTERNAL_ERROR without leaking SQL or stacks", async () => {
+    const failingDb = { prepare: () => { throw new Error("SQLITE_ERROR: no such column: password_hash in SELECT * FROM users"); } } as unknown as D1Database;
+    const res = await parse(await createApp().fetch(apiRequest("GET", "/api/tests/1"), { ...env, DB: failingDb }, {} as ExecutionContext));
+    const err = expectError(res, 500, "INTERNAL_ERROR");
+    expect(err.message).toBe("Internal server error");
+    expect(JSON.stringify(res.body)).not.toMatch(/SQLITE|SELECT|password_hash|at /);
+  });
+
   it("refuses to serve without its secrets instead of defaulting them", async () => {
     const { JWT_SECRET: _drop, ...noSecret } = env;
     const res = await parse(await createApp().fetch(apiRequest("GET", "/api/tests"), { ...noSecret, ENVIRONMENT: "production" }, {} as ExecutionContext));

@@ -134,9 +134,8 @@ export const testRoutes = createRouter()
   })
   .openapi(submitRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const outcome = await submitAttempt(c.env, c.var.repos, c.var.auth.userId, id, c.req.valid("json"), (p) =>
+    const data = await submitAttempt(c.env, c.var.repos, c.var.auth.userId, id, c.req.valid("json"), (p) =>
       c.executionCtx.waitUntil(p),
     );
-    const { queued: _queued, ...data } = outcome;
     return c.json({ success: true as const, data, message: "Test submitted successfully" }, 201);
   });

@@ -24,7 +24,6 @@ export interface SubmissionOutcome {
   flagged: boolean;
   flagReasons: FlagReason[];
   reattemptCount: number;
-  queued: boolean;
 }
 
 /**
@@ -56,22 +55,18 @@ export async function submitAttempt(
     ...(keyTimings ? { keyTimings } : {}),
   });
 
+  const { typedChars, ...scored } = score;
   const result = await repos.testResults.insert(
     {
       userId,
       testId,
       type: "practice",
-      wpm: score.wpm,
-      rawWpm: score.rawWpm,
-      accuracy: score.accuracy,
-      errors: score.errors,
-      correctChars: score.correctChars,
-      consistency: score.consistency,
+      ...scored,
       timeTaken: submission.timeTaken,
       flagged: verdict.flagged,
       resultDetails: {
         typedText: submission.typedText,
-        typedChars: score.typedChars,
+        typedChars,
         keystrokeData: submission.keystrokeData ?? null,
         flagReasons: verdict.reasons,
       },
@@ -88,18 +83,12 @@ export async function submitAttempt(
     new Date(),
   );
 
-  const queued = await publishTestResult(env, repos, result, test.category, waitUntil);
+  await publishTestResult(env, repos, result, test.category, waitUntil);
   return {
     testResultId: result.id,
-    wpm: score.wpm,
-    rawWpm: score.rawWpm,
-    accuracy: score.accuracy,
-    errors: score.errors,
-    correctChars: score.correctChars,
-    consistency: score.consistency,
+    ...scored,
     flagged: verdict.flagged,
     flagReasons: verdict.reasons,
     reattemptCount: result.reattemptCount,
-    queued,
   };
 }

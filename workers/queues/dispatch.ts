@@ -28,10 +28,17 @@ export const recordDeadLetters: Consumer = async (batch, env) => {
   }
 };
 
-/** Dispatches a batch; messages of a queue without a consumer are retried, never dropped. */
+/** The longest delay Cloudflare Queues accept for a retry (12 hours). */
+export const MAX_RETRY_DELAY_SECONDS = 43_200;
+
+/**
+ * Dispatches a batch. Messages of a queue whose consumer is not deployed yet are parked with
+ * the longest retry delay: they wait for it (days, given max_retries) instead of churning
+ * through their retries into the dead-letter queue within a minute.
+ */
 export async function handleQueue(batch: MessageBatch<unknown>, env: Env, ctx: ExecutionContext): Promise<void> {
   const consumer = batch.queue.endsWith(DEAD_LETTER_SUFFIX) ? recordDeadLetters : consumers[batch.queue];
   if (consumer) return consumer(batch, env, ctx);
   console.warn(JSON.stringify({ event: "queue_without_consumer", queue: batch.queue, messages: batch.messages.length }));
-  for (const msg of batch.messages) msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts) });
+  for (const msg of batch.messages) msg.retry({ delaySeconds: MAX_RETRY_DELAY_SECONDS });
 }

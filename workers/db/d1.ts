@@ -52,6 +52,13 @@ function build(db: Db, d1: D1Database): Repositories {
         const row = await db.query.users.findFirst({ where: eq(users.id, id) });
         return row ? toUser(row) : null;
       },
+      async findAuthState(id) {
+        const [row] = await db
+          .select({ id: users.id, username: users.username, roles: users.roles, tokenVersion: users.tokenVersion })
+          .from(users)
+          .where(eq(users.id, id));
+        return row ? { ...row, roles: splitRoles(row.roles) } : null;
+      },
       async findByLogin(login) {
         const lower = login.toLowerCase();
         const row = await db.query.users.findFirst({
@@ -301,7 +308,11 @@ const resultSummaryColumns = {
 } satisfies Record<keyof TestResultRecord, unknown>;
 
 function toUser(row: typeof users.$inferSelect): UserRecord {
-  return { ...row, roles: row.roles.split(",").filter(Boolean) };
+  return { ...row, roles: splitRoles(row.roles) };
+}
+
+function splitRoles(roles: string): string[] {
+  return roles.split(",").filter(Boolean);
 }
 
 function toTest(row: typeof tests.$inferSelect): TestRecord {

@@ -45,10 +45,20 @@ export class UniqueViolation extends Error {
   }
 }
 
+/** What authenticating a request needs to know about its user. */
+export interface UserAuthState {
+  id: number;
+  username: string;
+  roles: string[];
+  tokenVersion: number;
+}
+
 export interface UserRepository {
   /** Inserts a user with token version 1; throws UniqueViolation. */
   create(user: NewUser, now: Date): Promise<UserRecord>;
   findById(id: number): Promise<UserRecord | null>;
+  /** The few columns every authenticated request checks (no password hash, no e-mail). */
+  findAuthState(id: number): Promise<UserAuthState | null>;
   /** Case-insensitive match on username or e-mail. */
   findByLogin(login: string): Promise<UserRecord | null>;
   findByReferralCode(code: string): Promise<UserRecord | null>;

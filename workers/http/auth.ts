@@ -18,7 +18,7 @@ export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!token) throw unauthorized("Missing bearer token");
   const claims = await verifyAccessToken(token, c.var.config.jwtSecret);
   if (!claims) throw unauthorized("Invalid or expired token");
-  const user = await c.var.repos.users.findById(claims.userId);
+  const user = await c.var.repos.users.findAuthState(claims.userId);
   if (!user || user.tokenVersion !== claims.tokenVersion) throw unauthorized("Token has been revoked");
   c.set("auth", { userId: user.id, username: user.username, roles: user.roles });
   await next();

@@ -3,7 +3,7 @@ import { catalogSeedStatements, renderSqlScript, wordCount } from "./seed";
 import { CATALOG_TESTS } from "./tests";
 
 describe("catalog seed", () => {
-  it("has one upsert per catalog test with every placeholder bound", () => {
+  it("has one upsert per catalog test with a parameter for every ?", () => {
     const statements = catalogSeedStatements(CATALOG_TESTS, 1);
     expect(statements).toHaveLength(CATALOG_TESTS.length);
     for (const s of statements) expect(s.sql.split("?").length - 1).toBe(s.params.length);

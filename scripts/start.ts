@@ -27,7 +27,7 @@ function wrangler(args: string[]): void {
 }
 
 /** Creates .dev.vars with random local secrets; never overwrites a developer's file. */
-export function ensureDevVars(): void {
+function ensureDevVars(): void {
   const target = join(root, ".dev.vars");
   if (existsSync(target)) return;
   const example = readFileSync(join(root, ".dev.vars.example"), "utf8");

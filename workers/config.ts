@@ -23,6 +23,15 @@ export class ConfigError extends Error {
   }
 }
 
+/** Each setting and the env variable it is read from: the one place names are mapped. */
+const ENV_NAMES = {
+  environment: "ENVIRONMENT",
+  jwtSecret: "JWT_SECRET",
+  paymentWebhookSecret: "PAYMENT_WEBHOOK_SECRET",
+  accessTokenTtlSeconds: "ACCESS_TOKEN_TTL_SECONDS",
+  refreshTokenTtlDays: "REFRESH_TOKEN_TTL_DAYS",
+} as const satisfies Record<keyof Config, keyof Env>;
+
 const parsed = new WeakMap<object, Config>();
 
 /**
@@ -32,28 +41,11 @@ const parsed = new WeakMap<object, Config>();
 export function loadConfig(env: Env): Config {
   const cached = parsed.get(env);
   if (cached) return cached;
-  const result = ConfigSchema.safeParse({
-    environment: env.ENVIRONMENT ?? "production",
-    jwtSecret: env.JWT_SECRET,
-    paymentWebhookSecret: env.PAYMENT_WEBHOOK_SECRET,
-    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
-    refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
-  });
+  const input = Object.fromEntries(Object.entries(ENV_NAMES).map(([key, name]) => [key, env[name]]));
+  const result = ConfigSchema.safeParse({ ...input, environment: env.ENVIRONMENT ?? "production" });
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${envName(i.path[0])}: ${i.message}`));
+    throw new ConfigError(result.error.issues.map((i) => `${ENV_NAMES[i.path[0] as keyof Config] ?? String(i.path[0])}: ${i.message}`));
   }
   parsed.set(env, result.data);
   return result.data;
-}
-
-const ENV_NAMES: Record<string, string> = {
-  environment: "ENVIRONMENT",
-  jwtSecret: "JWT_SECRET",
-  paymentWebhookSecret: "PAYMENT_WEBHOOK_SECRET",
-  accessTokenTtlSeconds: "ACCESS_TOKEN_TTL_SECONDS",
-  refreshTokenTtlDays: "REFRESH_TOKEN_TTL_DAYS",
-};
-
-function envName(key: PropertyKey | undefined): string {
-  return ENV_NAMES[String(key)] ?? String(key);
 }

@@ -45,11 +45,3 @@ export function hmacKey(secret: string): Promise<CryptoKey> {
   }
   return key;
 }
-
-/** Constant-time equality of two strings (by their UTF-8 bytes). */
-export function timingSafeEqualStrings(a: string, b: string): boolean {
-  const x = encoder.encode(a);
-  const y = encoder.encode(b);
-  if (x.length !== y.length) return false;
-  return crypto.subtle.timingSafeEqual(x, y);
-}

@@ -1,6 +1,6 @@
 /** Cursor pagination: `?limit=` 1–100 (default 20) and an opaque signed `?cursor=`. */
 import { z } from "@hono/zod-openapi";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor, type CursorSigning } from "./cursor";
 
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: "Page size, 1-100" }),
@@ -18,12 +18,12 @@ export interface Page<T> {
  */
 export async function paginate<T, P>(
   query: { limit: number; cursor?: string | undefined },
-  secret: string,
+  signing: CursorSigning,
   positionSchema: z.ZodType<P>,
   fetch: (after: P | null, take: number) => Promise<T[]>,
   positionOf: (item: T) => P,
 ): Promise<Page<T>> {
-  const after = query.cursor ? await decodeCursor(query.cursor, secret, positionSchema) : null;
+  const after = query.cursor ? await decodeCursor(query.cursor, signing, positionSchema) : null;
   const rows = await fetch(after, query.limit + 1);
   const hasMore = rows.length > query.limit;
   const items = hasMore ? rows.slice(0, query.limit) : rows;
@@ -31,7 +31,7 @@ export async function paginate<T, P>(
   return {
     items,
     pagination: {
-      next_cursor: hasMore && last ? await encodeCursor(positionOf(last), secret) : null,
+      next_cursor: hasMore && last ? await encodeCursor(positionOf(last), signing) : null,
       has_more: hasMore,
     },
   };

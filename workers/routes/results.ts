@@ -74,7 +74,7 @@ export const resultRoutes = createRouter()
     const page = await paginate(
       { limit, cursor },
       // Cursors are bound to the user: one user's cursor cannot be replayed by another.
-      `${c.var.config.jwtSecret}:results:${userId}`,
+      { secret: c.var.config.jwtSecret, scope: `results:${userId}` },
       ResultPosition,
       (before, take) => c.var.repos.testResults.listForUser(userId, { testId }, before, take),
       (r) => ({ createdAt: r.createdAt.getTime(), id: r.id }),

@@ -118,7 +118,7 @@ export const testRoutes = createRouter()
     const { limit, cursor, ...filter } = c.req.valid("query");
     const page = await paginate(
       { limit, cursor },
-      c.var.config.jwtSecret,
+      { secret: c.var.config.jwtSecret, scope: "tests" },
       CatalogPosition,
       (after, take) => c.var.repos.tests.list(filter, after?.id ?? 0, take),
       (t) => ({ id: t.id }),

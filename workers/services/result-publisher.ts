@@ -23,8 +23,8 @@ export function testResultMessage(result: TestResultRecord, category: string): T
 }
 
 /**
- * Sends one result's message; returns whether the queue accepted it. On failure the row's
- * queue mark is cleared (in `waitUntil`, off the response path) so the sweep picks it up.
+ * Sends one result's message. On failure the row's queue mark is cleared (in `waitUntil`, off
+ * the response path) so the sweep picks it up; the submit itself still succeeds.
  */
 export async function publishTestResult(
   env: Env,
@@ -32,14 +32,12 @@ export async function publishTestResult(
   result: TestResultRecord,
   category: string,
   waitUntil: (p: Promise<unknown>) => void,
-): Promise<boolean> {
+): Promise<void> {
   try {
     await env.TEST_RESULTS_QUEUE.send(testResultMessage(result, category), { contentType: "json" });
-    return true;
   } catch (err) {
     console.error(JSON.stringify({ event: "test_result_enqueue_failed", testResultId: result.id, error: String(err) }));
     waitUntil(repos.testResults.markOwed(result.id));
-    return false;
   }
 }
 

@@ -1,7 +1,7 @@
 /** Scoring a submitted attempt, storing it and handing it to the queue. */
 import { ApiError } from "../errors";
 import type { Env } from "../env";
-import type { Repositories } from "../db/repositories";
+import type { Repositories, TestRecord } from "../db/repositories";
 import { checkPlausibility, type FlagReason } from "../domain/plausibility";
 import { scoreAttempt, toCharacters, type KeystrokeData } from "../domain/scoring";
 import { sha256Hex } from "../domain/crypto";
@@ -26,6 +26,38 @@ export interface SubmissionOutcome {
   reattemptCount: number;
 }
 
+/** What a result remembers of its test, so later edits of the catalog do not rewrite history. */
+interface TestSnapshot {
+  title: string;
+  category: string;
+  difficulty: string;
+  language: string;
+  durationSeconds: number;
+  contentLength: number;
+  contentSha256: string;
+}
+
+// The repository caches test records, so a snapshot (a hash of the whole text) is computed once
+// per cached record instead of on every submit.
+const snapshots = new WeakMap<TestRecord, Promise<TestSnapshot>>();
+
+function testSnapshot(test: TestRecord): Promise<TestSnapshot> {
+  let snapshot = snapshots.get(test);
+  if (!snapshot) {
+    snapshot = sha256Hex(test.content).then((contentSha256) => ({
+      title: test.title,
+      category: test.category,
+      difficulty: test.difficulty,
+      language: test.language,
+      durationSeconds: test.durationSeconds,
+      contentLength: toCharacters(test.content).length,
+      contentSha256,
+    }));
+    snapshots.set(test, snapshot);
+  }
+  return snapshot;
+}
+
 /**
  * Scores `submission` against the test's text on the server (the client's numbers are never
  * trusted), stores the result with its details and a snapshot of the test, and enqueues it.
@@ -40,11 +72,6 @@ export async function submitAttempt(
 ): Promise<SubmissionOutcome> {
   const test = await repos.tests.findById(testId);
   if (!test) throw new ApiError("NOT_FOUND", `Test ${testId} not found`);
-  if (toCharacters(submission.typedText).length === 0) {
-    throw new ApiError("VALIDATION_ERROR", "typedText must not be empty", {
-      fields: [{ field: "typedText", message: "Must not be empty" }],
-    });
-  }
 
   const keyTimings = submission.keystrokeData?.keyTimings;
   const score = scoreAttempt(test.content, submission.typedText, submission.timeTaken, keyTimings);
@@ -70,15 +97,7 @@ export async function submitAttempt(
         keystrokeData: submission.keystrokeData ?? null,
         flagReasons: verdict.reasons,
       },
-      testDetails: {
-        title: test.title,
-        category: test.category,
-        difficulty: test.difficulty,
-        language: test.language,
-        durationSeconds: test.durationSeconds,
-        contentLength: toCharacters(test.content).length,
-        contentSha256: await sha256Hex(test.content),
-      },
+      testDetails: await testSnapshot(test),
     },
     new Date(),
   );
